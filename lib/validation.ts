@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+const MAX_EMAIL_LENGTH = 254;
+
+export const emailField = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(MAX_EMAIL_LENGTH, "That email address is too long.")
+  .pipe(z.email({ error: "Enter a valid email address, such as name@example.com." }));
+
+export const loginSchema = z.object({
+  email: emailField,
+  // Length rules belong to setting a password; here anything non-empty is simply checked.
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(1024, "That password is too long."),
+});
+
+export type LoginInput = z.infer<typeof loginSchema>;
+
+export const nameSchema = z.object({
+  name: z.string({ error: "Enter your name." }).trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+});
+
+/** Field errors as forms show them: the first message for each field. */
+export function firstFieldErrors<T>(error: z.ZodError<T>): Partial<Record<keyof T & string, string>> {
+  const result: Partial<Record<string, string>> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    result[field] ??= issue.message;
+  }
+  return result as Partial<Record<keyof T & string, string>>;
+}
+
+/** FormData values are strings or files; anything else is treated as missing. */
+export const formText = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : undefined;
+};
