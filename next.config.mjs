@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Lets a benchmark or test build live beside the usual one (NEXT_DIST_DIR=.next-bench).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and driver packages stay out of the server bundles (smaller functions, working bindings).
   serverExternalPackages: ["@libsql/client", "@prisma/adapter-libsql", "libsql", "bcryptjs"],
   poweredByHeader: false,
