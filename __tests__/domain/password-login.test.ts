@@ -1,9 +1,9 @@
-import bcrypt from "bcryptjs";
 import { db } from "@/lib/db";
 import { logInWithPassword } from "@/lib/auth/credentials";
 import { createActiveUser } from "@/lib/auth/users";
 import { noRequestContext } from "@/lib/auth/request-context";
-import { onAccountLocked } from "@/lib/auth/lockout";
+import { flushDeferred } from "@/lib/auth/deferred";
+import { bcryptWorkers } from "@/lib/auth/password";
 import { resetDatabase, useTestDatabase } from "../helpers/database";
 
 useTestDatabase();
@@ -110,7 +110,7 @@ describe("lockout", () => {
 
   it("makes at most three password checks for 20 concurrent wrong attempts, and stays locked", async () => {
     await createClient();
-    const compare = jest.spyOn(bcrypt, "compare");
+    const compare = jest.spyOn(bcryptWorkers, "compare");
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => logIn("client@example.com", `wrong ${i}`)));
     expect(compare).toHaveBeenCalledTimes(3);
     compare.mockRestore();
@@ -119,19 +119,25 @@ describe("lockout", () => {
     expect(await logIn("client@example.com", PASSWORD)).toEqual({ ok: false, reason: "locked" });
   });
 
-  it("tells the lock listener once per lock", async () => {
-    const user = await createClient();
-    const locked: string[] = [];
-    onAccountLocked(async (account) => {
-      locked.push(account.id);
-    });
+  it("mails the owner once per lock, with a reset link", async () => {
+    await createClient();
     await Promise.all(Array.from({ length: 6 }, (_, i) => logIn("client@example.com", `wrong ${i}`)));
     await logIn("client@example.com", "wrong again");
-    expect(locked).toEqual([user.id]);
+    await flushDeferred();
+    const mail = await db.outboxMessage.findMany();
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatchObject({ to: "client@example.com", subject: "Your account has been locked" });
+    expect(mail[0]!.text).toMatch(/Reset Password: http:\/\/localhost:3999\/reset-password\?token=[\w-]{43}/);
+  });
+
+  it("sends no lock email for an email without an account", async () => {
+    for (const attempt of ["a", "b", "c", "d"]) await logIn("nobody@example.com", attempt);
+    await flushDeferred();
+    expect(await db.outboxMessage.count()).toBe(0);
   });
 
   it("checks every path with bcrypt, also for unknown emails", async () => {
-    const compare = jest.spyOn(bcrypt, "compare");
+    const compare = jest.spyOn(bcryptWorkers, "compare");
     await logIn("nobody@example.com", "whatever");
     expect(compare).toHaveBeenCalledTimes(1);
     compare.mockRestore();
