@@ -36,3 +36,34 @@ export const formText = (formData: FormData, name: string) => {
   const value = formData.get(name);
   return typeof value === "string" ? value : undefined;
 };
+
+export const forgotPasswordSchema = z.object({ email: emailField });
+
+const newPasswordFields = {
+  password: z.string({ error: "Enter a new password." }).min(1, "Enter a new password.").max(1024, "That password is too long."),
+  confirmPassword: z.string({ error: "Enter the new password again." }).min(1, "Enter the new password again."),
+};
+
+const confirmMatches = (value: { password: string; confirmPassword: string }, ctx: z.RefinementCtx) => {
+  if (value.confirmPassword && value.password !== value.confirmPassword) {
+    ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The passwords do not match. Enter the same new password twice." });
+  }
+};
+
+export const resetPasswordSchema = z
+  .object({ token: z.string({ error: "Missing link." }).max(256), ...newPasswordFields })
+  .superRefine(confirmMatches);
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(1024),
+    ...newPasswordFields,
+  })
+  .superRefine(confirmMatches);
+
+export const activateClientSchema = z.object({
+  name: nameSchema.shape.name,
+  email: emailField,
+});
+
+export const searchSchema = z.string().max(100).catch("");

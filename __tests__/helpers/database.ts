@@ -28,6 +28,7 @@ export async function resetDatabase() {
   const { db } = await import("@/lib/db");
   await db.$transaction([
     db.authEvent.deleteMany(),
+    db.outboxMessage.deleteMany(),
     db.passwordToken.deleteMany(),
     db.loginAttempt.deleteMany(),
     db.account.deleteMany(),

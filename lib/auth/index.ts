@@ -4,9 +4,20 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db";
 import { authConfig } from "@/lib/auth/config";
 import { logInWithPassword, type PasswordLoginFailure } from "@/lib/auth/credentials";
-import { loadSessionUser } from "@/lib/auth/session";
+import { loadSessionUser, readSignedSessionVersion } from "@/lib/auth/session";
 import { readRequestContext } from "@/lib/auth/request-context";
 import { loginSchema } from "@/lib/validation";
+import { setDeferredScheduler } from "@/lib/auth/deferred";
+import { after } from "next/server";
+
+// Inside a request, mail and other follow-up work runs after the response has been sent.
+setDeferredScheduler((task) => {
+  try {
+    after(task);
+  } catch {
+    void task().catch((error: unknown) => console.error("deferred task failed", error));
+  }
+});
 
 /** The code tells the login page which of the contract's messages to show. */
 export class PasswordLoginError extends CredentialsSignin {
@@ -16,7 +27,7 @@ export class PasswordLoginError extends CredentialsSignin {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth({
   ...authConfig,
   adapter: PrismaAdapter(db as never),
   providers: [
@@ -36,6 +47,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async jwt(params) {
       const token = await authConfig.callbacks.jwt(params);
       if (params.user) return token;
+      if (params.trigger === "update") token.sv = readSignedSessionVersion(token.sub, params.session) ?? token.sv;
       const user = await loadSessionUser(token);
       if (!user) return null;
       return { ...token, name: user.name, email: user.email, role: user.role };

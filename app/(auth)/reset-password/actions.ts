@@ -1,0 +1,30 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { resetPasswordWithToken } from "@/lib/auth/password-change";
+import { describePasswordProblem } from "@/lib/auth/password-policy";
+import { readRequestContext } from "@/lib/auth/request-context";
+import { findUsableToken } from "@/lib/auth/tokens";
+import { messages } from "@/lib/messages";
+import { firstFieldErrors, formText, resetPasswordSchema } from "@/lib/validation";
+import type { FormState } from "@/components/form-state";
+
+export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = resetPasswordSchema.safeParse({
+    token: formText(formData, "token"),
+    password: formText(formData, "password"),
+    confirmPassword: formText(formData, "confirmPassword"),
+  });
+  if (!parsed.success) return { fieldErrors: firstFieldErrors(parsed.error) };
+
+  const { token, password } = parsed.data;
+  const found = await findUsableToken(token);
+  if (!found) return { error: messages.invalidToken };
+  const problem = describePasswordProblem(password, [found.user.email, found.user.name ?? ""]);
+  if (problem) return { fieldErrors: { password: problem } };
+
+  const result = await resetPasswordWithToken(token, password, readRequestContext(await headers()));
+  if (!result.ok) return { error: messages.invalidToken };
+  redirect("/login?notice=password-changed");
+}
