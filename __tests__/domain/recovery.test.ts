@@ -20,6 +20,7 @@ beforeAll(async () => {
   process.env.EMAIL_SERVER = inbox.url;
   resetEnvCache();
 });
+afterEach(flushDeferred);
 afterAll(() => inbox.close());
 beforeEach(async () => {
   await resetDatabase();

@@ -29,6 +29,7 @@ export async function resetDatabase() {
   await db.$transaction([
     db.authEvent.deleteMany(),
     db.outboxMessage.deleteMany(),
+    db.rateLimiterFlexible.deleteMany(),
     db.passwordToken.deleteMany(),
     db.loginAttempt.deleteMany(),
     db.account.deleteMany(),

@@ -10,4 +10,7 @@ process.env.DATABASE_URL = `file:${path.join(dir, `${randomUUID()}.db`)}`;
 process.env.AUTH_SECRET = "test-secret-test-secret-test-secret-0123456789";
 process.env.AUTH_URL = "http://localhost:3999";
 process.env.BCRYPT_COST = "4";
+// Generous limits by default; the rate-limit tests set their own.
+process.env.RATE_LIMIT_LOGIN_PER_MINUTE = "1000";
+process.env.RATE_LIMIT_EMAILS_PER_HOUR = "1000";
 delete process.env.EMAIL_SERVER;

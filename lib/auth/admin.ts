@@ -3,6 +3,7 @@ import { normalizeEmail } from "@/lib/auth/email";
 import { AuthEventType, recordEvent } from "@/lib/auth/events";
 import { sendWelcomeEmail } from "@/lib/auth/recovery";
 import { statusOf, type AccountStatus } from "@/lib/auth/users";
+import { consumeLimit } from "@/lib/auth/rate-limit";
 
 /** Who acts: a signed-in admin (checked against the database each time) or the command line on the server. */
 export type Actor = { userId: string } | "command-line";
@@ -77,13 +78,14 @@ async function findUser(userId: string) {
   return db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, activatedAt: true } });
 }
 
-export type AdminResult = { ok: true; emailSent?: boolean } | { ok: false; reason: "not-found" | "not-invited" | "self" };
+export type AdminResult = { ok: true; emailSent?: boolean } | { ok: false; reason: "not-found" | "not-invited" | "self" | "rate-limited" };
 
 export async function resendWelcome(userId: string, actor: Actor): Promise<AdminResult> {
   const actorId = await authorizeAdmin(actor);
   const user = await findUser(userId);
   if (!user) return { ok: false, reason: "not-found" };
   if (user.activatedAt) return { ok: false, reason: "not-invited" };
+  if (!(await consumeLimit("email", `address:${user.email}`)).allowed) return { ok: false, reason: "rate-limited" };
   await recordEvent({ type: AuthEventType.welcomeResent, userId, actorId, email: user.email });
   const mail = await sendWelcomeEmail(user);
   return { ok: true, emailSent: mail.sent };

@@ -8,7 +8,8 @@ const startsWithSegment = (path: string, prefix: string) => path === prefix || p
 
 /** Edge-safe: no database, no bcrypt, no Node APIs. middleware.ts runs exactly this. */
 export const authConfig = {
-  pages: { signIn: "/login", error: "/login" },
+  // Our own pages for everything Auth.js would otherwise render itself (sign-out: the Dashboard's Sign Out).
+  pages: { signIn: "/login", error: "/login", signOut: "/dashboard" },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   callbacks: {
     authorized({ auth, request: { nextUrl } }) {

@@ -3,11 +3,14 @@ import { normalizeEmail } from "@/lib/auth/email";
 import { verifyPassword } from "@/lib/auth/password";
 import { AuthEventType, recordEvent } from "@/lib/auth/events";
 import { clearLoginAttempts, countLoginAttempt, lockAccount, maxLoginAttempts } from "@/lib/auth/lockout";
+import { consumeLimit } from "@/lib/auth/rate-limit";
 import type { RequestContext } from "@/lib/auth/request-context";
 import type { SessionUser } from "@/lib/auth/session";
 
-export type PasswordLoginFailure = "invalid" | "locked" | "deactivated";
-export type PasswordLoginResult = { ok: true; user: SessionUser } | { ok: false; reason: PasswordLoginFailure };
+export type PasswordLoginFailure = "invalid" | "locked" | "deactivated" | "rate-limited";
+export type PasswordLoginResult =
+  | { ok: true; user: SessionUser }
+  | { ok: false; reason: PasswordLoginFailure; retryAfterSeconds?: number };
 
 /**
  * The whole email/password rule: count first, refuse locked accounts without a password check,
@@ -19,6 +22,9 @@ export async function logInWithPassword(
   context: RequestContext,
 ): Promise<PasswordLoginResult> {
   const email = normalizeEmail(input.email);
+  // The per-IP limit comes first and checks no password, so a flood neither hashes nor locks.
+  const limit = await consumeLimit("login", context.ip);
+  if (!limit.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
   const attempt = await countLoginAttempt(email);
   const user = await db.user.findUnique({
     where: { email },

@@ -9,6 +9,9 @@ import { readRequestContext } from "@/lib/auth/request-context";
 import { loginSchema } from "@/lib/validation";
 import { setDeferredScheduler } from "@/lib/auth/deferred";
 import { after } from "next/server";
+import { headers } from "next/headers";
+import { createSocialProviders } from "@/lib/auth/providers";
+import { checkLink, logInWithSocialAccount, recordAccountLinked, type SocialIdentity } from "@/lib/auth/linking";
 
 // Inside a request, mail and other follow-up work runs after the response has been sent.
 setDeferredScheduler((task) => {
@@ -21,7 +24,10 @@ setDeferredScheduler((task) => {
 
 /** The code tells the login page which of the contract's messages to show. */
 export class PasswordLoginError extends CredentialsSignin {
-  constructor(readonly reason: PasswordLoginFailure) {
+  constructor(
+    readonly reason: PasswordLoginFailure,
+    readonly retryAfterSeconds?: number,
+  ) {
     super(reason);
     this.code = reason;
   }
@@ -37,13 +43,19 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
         const parsed = loginSchema.safeParse(credentials);
         if (!parsed.success) throw new PasswordLoginError("invalid");
         const result = await logInWithPassword(parsed.data, readRequestContext(request.headers));
-        if (!result.ok) throw new PasswordLoginError(result.reason);
+        if (!result.ok) throw new PasswordLoginError(result.reason, result.retryAfterSeconds);
         return result.user;
       },
     }),
+    ...createSocialProviders(),
   ],
   callbacks: {
     ...authConfig.callbacks,
+    async signIn({ account, profile }) {
+      if (!account || account.type === "credentials") return true;
+      const email = typeof profile?.email === "string" ? profile.email : null;
+      return admitSocialAccount({ provider: account.provider, providerAccountId: account.providerAccountId, email });
+    },
     async jwt(params) {
       const token = await authConfig.callbacks.jwt(params);
       if (params.user) return token;
@@ -51,6 +63,11 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
       const user = await loadSessionUser(token);
       if (!user) return null;
       return { ...token, name: user.name, email: user.email, role: user.role };
+    },
+  },
+  events: {
+    async linkAccount({ user, account }) {
+      if (user.id) await recordAccountLinked(user.id, account.provider, readRequestContext(await headers()));
     },
   },
   logger: {
@@ -61,3 +78,19 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
     },
   },
 });
+
+/**
+ * The signIn callback for social accounts. With a valid, current session this is linking from My
+ * Account; without one, only an account linked beforehand signs in and nobody is ever created.
+ * A refusal is a redirect to our own page with a code that page turns into the contract's words.
+ */
+async function admitSocialAccount(identity: SocialIdentity): Promise<true | string> {
+  const outcome = (error: string) => `?${new URLSearchParams({ error, provider: identity.provider })}`;
+  const session = await auth();
+  if (session?.user?.id) {
+    const decision = await checkLink(session.user.id, identity);
+    return decision.ok || `/account${outcome(decision.reason)}`;
+  }
+  const result = await logInWithSocialAccount(identity, readRequestContext(await headers()));
+  return result.ok || `/login${outcome(result.reason)}`;
+}

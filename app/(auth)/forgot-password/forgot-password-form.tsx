@@ -12,6 +12,7 @@ export function ForgotPasswordForm({ action, email = "" }: { action: FormAction;
   const value = state.values?.email ?? email;
   return (
     <form action={formAction} noValidate className="space-y-5">
+      {state.error && <Alert>{state.error}</Alert>}
       {state.success ? (
         <Alert tone="success">{state.success}</Alert>
       ) : (

@@ -2,7 +2,7 @@
 
 import { CredentialsSignin, AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { signIn } from "@/lib/auth";
+import { PasswordLoginError, signIn } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 import { maxLoginAttempts } from "@/lib/auth/lockout";
 import { rememberEmail } from "@/lib/remember-me";
@@ -20,7 +20,10 @@ export async function logIn(_previous: LoginState, formData: FormData): Promise<
   try {
     await signIn("credentials", { ...parsed.data, redirect: false });
   } catch (error) {
-    if (error instanceof CredentialsSignin) return { ...echo, error: loginFailureMessage(error.code, maxLoginAttempts()) };
+    if (error instanceof CredentialsSignin) {
+      const retryAfter = error instanceof PasswordLoginError ? error.retryAfterSeconds : undefined;
+      return { ...echo, error: loginFailureMessage(error.code, maxLoginAttempts(), retryAfter) };
+    }
     if (error instanceof AuthError) return { ...echo, error: messages.signInFailed };
     throw error;
   }

@@ -7,6 +7,11 @@ import { messages } from "@/lib/messages";
 import { AuthCard } from "@/components/auth-card";
 import { LoginForm } from "./login-form";
 import { logIn } from "./actions";
+import { listSocialProviders } from "@/lib/auth/providers";
+import { describeSignInError } from "@/lib/auth/sign-in-messages";
+import { maxLoginAttempts } from "@/lib/auth/lockout";
+import { SocialLogIn } from "./social-log-in";
+import { logInWithProvider } from "./social-actions";
 
 export const metadata: Metadata = { title: "Log in" };
 
@@ -20,17 +25,25 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(first(params.callbackUrl));
   const session = await auth();
+  const errorCode = first(params.error);
+  const provider = first(params.provider);
+  // Auth.js sends every error here, also those of a signed-in user linking an account: show it there.
+  if (session?.user && errorCode) redirect(`/account?${new URLSearchParams({ error: errorCode, ...(provider && { provider }) })}`);
   if (session?.user) redirect(callbackUrl);
 
-  const errorCode = first(params.error);
+  const socialProviders = listSocialProviders();
   return (
-    <AuthCard title="Log in">
+    <AuthCard
+      title="Log in"
+      wide={socialProviders.length > 0}
+      aside={socialProviders.length > 0 && <SocialLogIn providers={socialProviders} callbackUrl={callbackUrl} action={logInWithProvider} />}
+    >
       <LoginForm
         action={logIn}
         rememberedEmail={await readRememberedEmail()}
         callbackUrl={callbackUrl}
         notice={notices[first(params.notice) ?? ""] ?? null}
-        error={errorCode ? messages.signInFailed : null}
+        error={describeSignInError({ error: errorCode, code: first(params.code), provider }, maxLoginAttempts())}
       />
     </AuthCard>
   );

@@ -6,6 +6,8 @@ import { resetPasswordWithToken } from "@/lib/auth/password-change";
 import { describePasswordProblem } from "@/lib/auth/password-policy";
 import { readRequestContext } from "@/lib/auth/request-context";
 import { findUsableToken } from "@/lib/auth/tokens";
+import { consumeLimit } from "@/lib/auth/rate-limit";
+import { tooManyAttemptsMessage } from "@/lib/messages";
 import { messages } from "@/lib/messages";
 import { firstFieldErrors, formText, resetPasswordSchema } from "@/lib/validation";
 import type { FormState } from "@/components/form-state";
@@ -19,12 +21,15 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
   if (!parsed.success) return { fieldErrors: firstFieldErrors(parsed.error) };
 
   const { token, password } = parsed.data;
+  const context = readRequestContext(await headers());
+  const limit = await consumeLimit("password", `ip:${context.ip}`);
+  if (!limit.allowed) return { error: tooManyAttemptsMessage(limit.retryAfterSeconds) };
   const found = await findUsableToken(token);
   if (!found) return { error: messages.invalidToken };
   const problem = describePasswordProblem(password, [found.user.email, found.user.name ?? ""]);
   if (problem) return { fieldErrors: { password: problem } };
 
-  const result = await resetPasswordWithToken(token, password, readRequestContext(await headers()));
+  const result = await resetPasswordWithToken(token, password, context);
   if (!result.ok) return { error: messages.invalidToken };
   redirect("/login?notice=password-changed");
 }

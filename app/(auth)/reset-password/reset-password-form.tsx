@@ -6,6 +6,7 @@ import { Alert } from "@/components/alert";
 import { SubmitButton } from "@/components/button";
 import { NewPasswordFields } from "@/components/new-password-fields";
 import type { FormAction } from "@/components/form-state";
+import { messages } from "@/lib/messages";
 
 export function ResetPasswordForm({ action, token }: { action: FormAction; token: string }) {
   const [state, formAction] = useActionState(action, {});
@@ -14,9 +15,11 @@ export function ResetPasswordForm({ action, token }: { action: FormAction; token
       {state.error && (
         <Alert>
           {state.error}{" "}
-          <Link href="/forgot-password" className="font-semibold underline">
-            Request a new link
-          </Link>
+          {state.error === messages.invalidToken && (
+            <Link href="/forgot-password" className="font-semibold underline">
+              Request a new link
+            </Link>
+          )}
         </Alert>
       )}
       <input type="hidden" name="token" value={token} />

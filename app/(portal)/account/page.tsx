@@ -7,6 +7,7 @@ import { NameForm } from "./name-form";
 import { updateNameAction } from "./actions";
 import { ChangePasswordForm } from "./password-form";
 import { changePasswordAction } from "./password-actions";
+import { LinkedAccounts } from "./linked-accounts";
 
 export const metadata: Metadata = { title: "My Account" };
 
@@ -33,6 +34,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         </Alert>
       )}
       <div className="mt-8 grid gap-6">
+        <LinkedAccounts userId={profile.id} email={profile.email} searchParams={searchParams} />
         <Panel id="profile-heading" title="Your name" description="Shown at the top of every page of the portal.">
           <NameForm action={updateNameAction} name={profile.name ?? ""} />
         </Panel>

@@ -7,6 +7,8 @@ import { changePassword } from "@/lib/auth/password-change";
 import { describePasswordProblem } from "@/lib/auth/password-policy";
 import { readRequestContext } from "@/lib/auth/request-context";
 import { signSessionVersion } from "@/lib/auth/session";
+import { consumeLimit } from "@/lib/auth/rate-limit";
+import { tooManyAttemptsMessage } from "@/lib/messages";
 import { requireUser } from "@/lib/guards";
 import { changePasswordSchema, firstFieldErrors, formText } from "@/lib/validation";
 import type { FormState } from "@/components/form-state";
@@ -25,6 +27,8 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
   if (problem) return { fieldErrors: { password: problem } };
   if (password === currentPassword) return { fieldErrors: { password: "Choose a password different from your current one." } };
 
+  const limit = await consumeLimit("password", `user:${user.id}`);
+  if (!limit.allowed) return { error: tooManyAttemptsMessage(limit.retryAfterSeconds) };
   const result = await changePassword(user.id, currentPassword, password, readRequestContext(await headers()));
   if (!result.ok) return { fieldErrors: { currentPassword: "That is not your current password." } };
   // Every other session has ended with the new version; this one moves to it.

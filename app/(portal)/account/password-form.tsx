@@ -12,6 +12,7 @@ export function ChangePasswordForm({ action }: { action: FormAction }) {
   return (
     <form action={formAction} noValidate className="max-w-md space-y-4">
       {state.success && <Alert tone="success">{state.success}</Alert>}
+      {state.error && <Alert>{state.error}</Alert>}
       <Field label="Current Password" name="currentPassword" type="password" autoComplete="current-password" error={state.fieldErrors?.currentPassword} required />
       <NewPasswordFields errors={state.fieldErrors} />
       <SubmitButton variant="secondary" pendingText="Changing…">

@@ -20,6 +20,7 @@ const notices: Record<string, { tone: "success" | "error"; text: string }> = {
   "not-invited": { tone: "error", text: "That client has already set a password; a welcome email is no longer needed." },
   "not-found": { tone: "error", text: "That client no longer exists." },
   self: { tone: "error", text: "You cannot deactivate your own account." },
+  "rate-limited": { tone: "error", text: "Too many welcome emails have gone to that address in the last hour. Try again later." },
   invalid: { tone: "error", text: "That action is not available." },
 };
 
