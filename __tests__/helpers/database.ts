@@ -26,6 +26,8 @@ export function useTestDatabase() {
 /** Empties every table between tests, keeping the schema. */
 export async function resetDatabase() {
   const { db } = await import("@/lib/db");
+  // Work a previous test left running (a lock email) would otherwise land in this test's tables.
+  await (await import("@/lib/auth/deferred")).flushDeferred();
   await db.$transaction([
     db.authEvent.deleteMany(),
     db.outboxMessage.deleteMany(),

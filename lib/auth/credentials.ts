@@ -1,4 +1,3 @@
-import { db } from "@/lib/db";
 import { normalizeEmail } from "@/lib/auth/email";
 import { verifyPassword } from "@/lib/auth/password";
 import { AuthEventType, recordEvent } from "@/lib/auth/events";
@@ -25,11 +24,7 @@ export async function logInWithPassword(
   // The per-IP limit comes first and checks no password, so a flood neither hashes nor locks.
   const limit = await consumeLimit("login", context.ip);
   if (!limit.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
-  const attempt = await countLoginAttempt(email);
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true, lockedAt: true, deactivatedAt: true, sessionVersion: true },
-  });
+  const { attempt, account: user } = await countLoginAttempt(email);
   const max = maxLoginAttempts();
 
   if (attempt > max || user?.lockedAt) {
