@@ -53,6 +53,7 @@ const schema = z
     RATE_LIMIT_LOGIN_PER_MINUTE: withDefault(wholeNumber(1, 10000), 10),
     RATE_LIMIT_EMAILS_PER_HOUR: withDefault(wholeNumber(1, 10000), 5),
     PORT: withDefault(wholeNumber(1, 65535), 3000),
+    CRON_SECRET: optional(z.string().min(16, "a random string of at least 16 characters")),
   });
 
 type Source = Record<string, string | undefined>;

@@ -2,6 +2,7 @@
  * npm run admin -- invite <email> --name "<name>" [--admin]
  * npm run admin -- unlock <email>
  * npm run admin -- list
+ * npm run admin -- prune     (expired links, stale failure counts, old rate-limit windows)
  * The same domain functions as /admin, for a first admin on a fresh deployment.
  */
 import { parseArgs } from "node:util";
@@ -10,7 +11,8 @@ import { loadProjectEnv } from "./load-env";
 const usage = `Usage:
   npm run admin -- invite <email> --name "<name>" [--admin]
   npm run admin -- unlock <email>
-  npm run admin -- list`;
+  npm run admin -- list
+  npm run admin -- prune`;
 
 async function main(argv: string[]): Promise<number> {
   loadProjectEnv();
@@ -67,6 +69,12 @@ async function main(argv: string[]): Promise<number> {
       const header = ["email", "name", "role", "status", "last sign-in"];
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
       for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join("  "));
+      return 0;
+    }
+    case "prune": {
+      const { pruneExpiredData } = await import("@/lib/auth/prune");
+      const pruned = await pruneExpiredData();
+      console.log(`Removed ${pruned.tokens} links, ${pruned.attempts} stale failure counts, ${pruned.rateLimits} rate-limit windows, ${pruned.outbox} outbox messages, ${pruned.events} old events.`);
       return 0;
     }
     default:
