@@ -20,6 +20,7 @@ const config = {
   maxWorkers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   testTimeout: 60_000,
   slowTestThreshold: 20,
+  verbose: true,
 };
 
 export default createJestConfig(config);
