@@ -18,7 +18,7 @@ export function SocialLogIn({ providers, callbackUrl, action }: SocialLogInProps
             <form action={action}>
               <input type="hidden" name="provider" value={provider.id} />
               {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
-              <SubmitButton variant="secondary" className="w-full justify-start">
+              <SubmitButton variant="secondary" className="w-full justify-start text-left">
                 <ProviderIcon provider={provider.id} />
                 Log in with {provider.label}
               </SubmitButton>
