@@ -81,7 +81,7 @@ export type Env = z.output<typeof schema>;
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration: ${problems.join("; ")}`);
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
     this.name = "ConfigurationError";
   }
 }
