@@ -31,9 +31,12 @@ export function firstFieldErrors<T>(error: z.ZodError<T>): Partial<Record<keyof 
   return result as Partial<Record<keyof T & string, string>>;
 }
 
-/** FormData values are strings or files; anything else is treated as missing. */
+/**
+ * FormData values are strings or files; anything else is treated as missing. A server action can be
+ * called with any serializable argument, not only a form's FormData, so that is checked too.
+ */
 export const formText = (formData: FormData, name: string) => {
-  const value = formData.get(name);
+  const value = formData instanceof FormData ? formData.get(name) : undefined;
   return typeof value === "string" ? value : undefined;
 };
 

@@ -12,7 +12,7 @@ import type { LoginState } from "./login-form";
 
 export async function logIn(_previous: LoginState, formData: FormData): Promise<LoginState> {
   const email = (formText(formData, "email") ?? "").slice(0, 320);
-  const remember = formData.get("remember") === "on";
+  const remember = formText(formData, "remember") === "on";
   const echo = { email, remember };
   const parsed = loginSchema.safeParse({ email, password: formText(formData, "password") });
   if (!parsed.success) return { ...echo, fieldErrors: firstFieldErrors(parsed.error) };

@@ -40,7 +40,8 @@ export async function clientAction(formData: FormData) {
   const search = formText(formData, "q");
   if (search) back.set("q", search.slice(0, 100));
 
-  if (!userId || !intent || !(intent in run)) {
+  // Own keys only: "__proto__" or "constructor" are in every object.
+  if (!userId || !intent || !Object.hasOwn(run, intent)) {
     back.set("notice", "invalid");
   } else {
     const result = await run[intent as RowAction](userId, { userId: admin.id });
