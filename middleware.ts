@@ -2,12 +2,16 @@ import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authConfig } from "@/lib/auth/config";
 import { contentSecurityPolicy, createNonce } from "@/lib/security-headers";
+import { isAvailable, unavailableResponse } from "@/lib/availability";
+import { isUnreadableActionBody, unreadableBodyResponse } from "@/lib/action-request";
 
 const { auth } = NextAuth(authConfig);
 
 // The authorized callback in authConfig turns away whoever may not see a page; what gets through
 // is served with a Content-Security-Policy whose nonce Next.js puts on its own scripts.
-export default auth((request) => {
+export default auth(async (request) => {
+  if (!(await isAvailable(request.nextUrl.origin))) return unavailableResponse();
+  if (await isUnreadableActionBody(request)) return unreadableBodyResponse();
   const nonce = createNonce();
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const headers = new Headers(request.headers);

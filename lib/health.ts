@@ -7,7 +7,7 @@ export async function checkHealth(timeoutMs = 2000): Promise<Health> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      db.$queryRaw`SELECT 1`,
+      db.$queryRaw`SELECT 1 FROM "User" LIMIT 1`,
       new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), timeoutMs))),
     ]);
     return { status: "ok" };
