@@ -24,8 +24,10 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
-      // The token is in this page's URL: it must never leave as a referrer.
-      { source: "/reset-password", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      // The token is in this page's URL: it must never leave our origin as a referrer. Not
+      // "no-referrer": with it the browser posts the form with "Origin: null", which Next.js
+      // refuses as a cross-site server action, so the page would not work without JavaScript.
+      { source: "/reset-password", headers: [{ key: "Referrer-Policy", value: "same-origin" }] },
       { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
     ];
   },

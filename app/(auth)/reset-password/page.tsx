@@ -7,8 +7,9 @@ import { messages } from "@/lib/messages";
 import { ResetPasswordForm } from "./reset-password-form";
 import { resetPasswordAction } from "./actions";
 
-// The token is in this page's URL: it must not travel on as a referrer.
-export const metadata: Metadata = { title: "Change your password", referrer: "no-referrer" };
+// The token is in this page's URL: it must not travel to another site as a referrer (same-origin,
+// not no-referrer: see next.config.mjs).
+export const metadata: Metadata = { title: "Change your password", referrer: "same-origin" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
