@@ -1,5 +1,8 @@
-/** Pieces of `npm run bench`: a browser's log-in over HTTP, percentiles, page JavaScript, the chart. */
+/** Pieces of `npm run bench`: a browser's log-in over HTTP (shared with the end-to-end tests), percentiles, page JavaScript, the chart. */
 import { gzipSync } from "node:zlib";
+import { decodeEntities } from "../__tests__/e2e/support/http-forms";
+
+export { loginBody, logInOverHttp, readHiddenFields, type LoginOutcome } from "../__tests__/e2e/support/http-forms";
 
 export const median = (values: number[]) => percentile(values, 50);
 
@@ -8,56 +11,6 @@ export function percentile(values: number[], p: number) {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-const decodeEntities = (text: string) =>
-  text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-
-const attribute = (tag: string, name: string) => {
-  const match = new RegExp(`\\s${name.replace(/\$/g, "\\$")}="([^"]*)"`).exec(tag);
-  return match ? decodeEntities(match[1]!) : undefined;
-};
-
-/** The hidden fields of the page's first form: React's $ACTION_* fields and callbackUrl. */
-export function readHiddenFields(html: string): [string, string][] {
-  const form = /<form[\s\S]*?<\/form>/.exec(html)?.[0] ?? "";
-  const fields: [string, string][] = [];
-  for (const tag of form.match(/<input[^>]*>/g) ?? []) {
-    const name = attribute(tag, "name");
-    if (attribute(tag, "type") === "hidden" && name) fields.push([name, attribute(tag, "value") ?? ""]);
-  }
-  return fields;
-}
-
-/** The multipart body a browser without JavaScript sends for the log-in form. */
-export function loginBody(hidden: [string, string][], email: string, password: string) {
-  const boundary = `----caliperbench${Math.random().toString(16).slice(2)}`;
-  const parts = [...hidden, ["email", email], ["password", password]]
-    .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
-    .join("");
-  return { body: `${parts}--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-export type LoginOutcome = { ok: boolean; ms: number; pageMs: number; cookie: string | null; status: number };
-
-/** GET /login, then the form POST, as a browser does; ok when it answers 303 with a session cookie. */
-export async function logInOverHttp(base: string, email: string, password: string): Promise<LoginOutcome> {
-  const started = performance.now();
-  const page = await fetch(`${base}/login`);
-  const hidden = readHiddenFields(await page.text());
-  const pageMs = performance.now() - started;
-  const { body, contentType } = loginBody(hidden, email, password);
-  const response = await fetch(`${base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": contentType, origin: base, accept: "text/html" },
-    body,
-  });
-  await response.arrayBuffer();
-  const ms = performance.now() - started;
-  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith("authjs.session-token="));
-  const cookie = session ? session.split(";")[0]! : null;
-  return { ok: response.status === 303 && cookie !== null, ms, pageMs, cookie, status: response.status };
 }
 
 export type PageScripts = { files: number; rawBytes: number; gzipBytes: number };
@@ -80,10 +33,10 @@ export async function measurePageScripts(url: string, cookie?: string): Promise<
 
 /** Logins per second against concurrency, beside the ceiling the hash allows. */
 export function loginsChart(points: { concurrency: number; loginsPerSecond: number }[], cores: number, tHashMs: number) {
-  const width = 680;
+  const width = 720;
   const height = 320;
   const left = 56;
-  const right = 200;
+  const right = 230;
   const top = 24;
   const bottom = 48;
   const floor = (cores * 1000) / tHashMs;
