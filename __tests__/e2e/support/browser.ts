@@ -1,13 +1,14 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { TEST_PASSWORD } from "./database";
 
+export const chromiumPath = () => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+// Without the networking flags Chromium keeps calling home, which this machine's network refuses.
+export const browserArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+
 /** Headless Chromium as installed by the system (CI installs it with apt); a fresh profile each launch. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: browserArgs });
 }
 
 /** A new, empty browser profile per test: no cookies, no identity-provider session. */
