@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, logInWithPassword, openPage } from "./support/browser";
+import { expectAccessible } from "./support/journey";
 import { startPortal, type Portal } from "./support/portal";
 
 let portal: Portal;
@@ -28,6 +29,7 @@ describe("a portal with no social provider configured", () => {
     expect(await page.getByRole("complementary").count()).toBe(0);
     expect(await page.getByRole("button", { name: /^Log in with/ }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Log In", exact: true }).isVisible()).toBe(true);
+    await expectAccessible(page, "Log in without a social column");
   });
 
   it("offers nothing to link on My Account, and a social sign-in URL ends on our Log in page", async () => {

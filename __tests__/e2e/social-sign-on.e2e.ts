@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, logInWithPassword, openPage } from "./support/browser";
 import { createSocialUser, signInAtProvider, type SocialUser } from "./support/identity";
+import { expectAccessible } from "./support/journey";
 import { startPortal, type Portal } from "./support/portal";
 import type { SocialProviderKey } from "./support/ports";
 
@@ -70,6 +71,7 @@ describe.each<SocialProviderKey>(["google", "facebook", "linkedin", "microsoft-e
     expect(await statusText()).toContain(`Your ${name} account is now linked.`);
     await expect(page.getByRole("link", { name: `Unlink ${name}`, exact: true }).isVisible()).resolves.toBe(true);
     expect(await page.getByText(`Linked to ${email}`).isVisible()).toBe(true);
+    await expectAccessible(page, `My Account with ${name} linked`);
     expect(await portal.db.prisma.account.findMany({ where: { userId: user.id }, select: { provider: true, providerAccountId: true } })).toEqual([
       { provider, providerAccountId: social.sub },
     ]);
@@ -94,6 +96,7 @@ describe.each<SocialProviderKey>(["google", "facebook", "linkedin", "microsoft-e
     await linkFromMyAccount(provider, social);
 
     expect(await alertText()).toBe(mismatch(name));
+    await expectAccessible(page, `My Account refusing a ${name} account with another email`);
     expect(await page.getByRole("button", { name: `Link ${name}`, exact: true }).isVisible()).toBe(true);
     expect(await portal.db.prisma.account.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -108,6 +111,7 @@ describe.each<SocialProviderKey>(["google", "facebook", "linkedin", "microsoft-e
     await page.waitForURL((url) => url.pathname === "/login");
 
     expect(await alertText()).toBe(notLinked(name));
+    await expectAccessible(page, `Log in refusing an unlinked ${name} account`);
     expect(await portal.db.prisma.user.count()).toBe(usersBefore);
     expect(await portal.db.prisma.user.findUnique({ where: { email } })).toBeNull();
     expect(await portal.db.prisma.account.count({ where: { providerAccountId: social.sub } })).toBe(0);
@@ -123,6 +127,7 @@ describe.each<SocialProviderKey>(["google", "facebook", "linkedin", "microsoft-e
     await openMyAccount();
     await page.getByRole("link", { name: `Unlink ${name}`, exact: true }).click();
     await page.getByRole("heading", { name: `Unlink ${name}?` }).waitFor();
+    await expectAccessible(page, `the ${name} unlink confirmation`);
     expect(await portal.db.prisma.account.count({ where: { userId: user.id } })).toBe(1);
     await page.getByRole("button", { name: `Unlink ${name}`, exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/account");
@@ -217,6 +222,7 @@ describe("the Log in page", () => {
     const columnBox = await column.boundingBox();
     const formBox = await page.getByLabel("Email").boundingBox();
     expect(columnBox!.x + columnBox!.width).toBeLessThanOrEqual(formBox!.x);
+    await expectAccessible(page, "Log in with the social column");
   });
 
   it("refuses to link a Facebook account that shares no email address", async () => {
