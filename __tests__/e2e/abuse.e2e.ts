@@ -1,17 +1,17 @@
 /**
  * Abuse: what an attacker can do with plain HTTP requests and a second browser. Floods of wrong
- * passwords, malformed and hostile input on every form, telling known from unknown emails by the
- * answer or its timing, forged and expired session cookies, reused reset links, sessions that
- * outlive a password reset.
+ * passwords, malformed and hostile input on every form, forged and expired session cookies, reused
+ * reset links, sessions that outlive a password reset. Telling known from unknown emails by the
+ * answer or its timing is timing.e2e.ts, which runs alone so other tests do not blur its clock.
  */
 import { createHash, randomBytes } from "node:crypto";
-import bcrypt from "bcryptjs";
 import fc from "fast-check";
 import type { Browser } from "playwright-core";
 import { launchBrowser, logInWithPassword, openPage } from "./support/browser";
 import { TEST_PASSWORD } from "./support/database";
 import {
   decodeEntities,
+  getHtml,
   logInOverHttp,
   multipartBody,
   postToPage,
@@ -39,18 +39,11 @@ afterAll(async () => {
 let counter = 0;
 const uniqueEmail = (name: string) => `${name}.${process.pid}.${++counter}@client.example`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const invalidLogin = "Invalid email address or password";
 const lockedMessage = 'Your account is locked after 3 failed attempts. Use "Forgot your password?" to reset your password.';
 const invalidLink = "This password reset link is invalid or has expired.";
 const NEW_PASSWORD = "Violet-Harbor-Lantern-4821";
-
-async function getHtml(url: string, cookie?: string | null) {
-  const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
-  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
-  return response.text();
-}
 
 async function postLogin(base: string, hidden: FormField[], email: string, password: string) {
   const { body, contentType } = multipartBody([...hidden, ["email", email], ["password", password]]);
@@ -323,102 +316,6 @@ describe("bad input on every form", () => {
     expect(serverErrors()).toEqual([]);
     console.log(`bad input: ${sent} requests to ${targets().length} forms, none answered 500`);
   }, 600_000);
-});
-
-// ---------------------------------------------------------------- known and unknown emails
-
-describe("known and unknown emails", () => {
-  const SAMPLES = 15;
-  let timed: Portal;
-  let tHash: number;
-
-  beforeAll(async () => {
-    timed = await startPortal({ env: { BCRYPT_COST: "10" } });
-    const hash = await bcrypt.hash(TEST_PASSWORD, 10);
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now();
-      await bcrypt.compare("not-the-password", hash);
-      times.push(performance.now() - started);
-    }
-    tHash = median(times);
-  }, 120_000);
-  afterAll(async () => {
-    await timed?.stop();
-  });
-
-  /** Known accounts with a hash of the portal's cost, so both kinds of email cost one real check. */
-  async function seedKnownAccounts(name: string) {
-    const passwordHash = await bcrypt.hash(TEST_PASSWORD, 10);
-    const emails = Array.from({ length: SAMPLES + 1 }, () => uniqueEmail(`known-${name}`));
-    for (const email of emails) {
-      const user = await timed.db.seedUser({ email });
-      await timed.db.prisma.user.update({ where: { id: user.id }, data: { passwordHash } });
-    }
-    return emails;
-  }
-
-  /**
-   * The same page for either email once what must differ is taken out: the email itself, which the
-   * form shows again (known and unknown emails are different strings), and the CSP nonce, new on
-   * every response (in the script tags and again in the page's RSC payload). Nothing else differs:
-   * action ids and keys are the same on every render.
-   */
-  function normalize(html: string, email: string) {
-    const nonce = /nonce="([^"]+)"/.exec(html)?.[1];
-    return (nonce ? html.replaceAll(nonce, "NONCE") : html).replaceAll(email, "EMAIL");
-  }
-
-  /** One POST per email, known and unknown alternating, each a fresh email so no lockout builds up. */
-  async function compare(pagePath: string, withField: string, known: string[], fieldsFor: (email: string) => FormField[]) {
-    const hidden = readHiddenFields(await getHtml(`${timed.url}${pagePath}`), withField);
-    const send = async (email: string) => {
-      const { body, contentType } = multipartBody([...hidden, ...fieldsFor(email)]);
-      const started = performance.now();
-      const response = await postToPage(`${timed.url}${pagePath}`, body, { contentType });
-      const html = await response.text();
-      const ms = performance.now() - started;
-      // Whatever runs after the response (the lookup, the mail) must not slow the next request down.
-      await sleep(150);
-      return { status: response.status, html: normalize(html, email), ms };
-    };
-    // The first request of each kind also warms up what is created once (the dummy hash, compiled code).
-    await send(known[SAMPLES]!);
-    await send(uniqueEmail("unknown"));
-    const knownAnswers = [];
-    const unknownAnswers = [];
-    for (let i = 0; i < SAMPLES; i++) {
-      knownAnswers.push(await send(known[i]!));
-      unknownAnswers.push(await send(uniqueEmail("unknown")));
-    }
-    return { knownAnswers, unknownAnswers };
-  }
-
-  function expectIndistinguishable(label: string, { knownAnswers, unknownAnswers }: Awaited<ReturnType<typeof compare>>) {
-    for (const answer of [...knownAnswers, ...unknownAnswers]) expect({ status: answer.status, html: answer.html }).toEqual({ status: knownAnswers[0]!.status, html: knownAnswers[0]!.html });
-    const knownMedian = median(knownAnswers.map(({ ms }) => ms));
-    const unknownMedian = median(unknownAnswers.map(({ ms }) => ms));
-    console.log(`${label}: median known ${knownMedian.toFixed(1)} ms, unknown ${unknownMedian.toFixed(1)} ms, difference ${Math.abs(knownMedian - unknownMedian).toFixed(1)} ms; one bcrypt check at cost 10 ${tHash.toFixed(1)} ms`);
-    expect(Math.abs(knownMedian - unknownMedian)).toBeLessThan(0.1 * tHash);
-  }
-
-  it("get the same answer from Log in, in the same time", async () => {
-    const known = await seedKnownAccounts("login");
-    const answers = await compare("/login", "password", known, (email) => [["email", email], ["password", "not-the-password-1"]]);
-    expect(answers.knownAnswers[0]!.status).toBe(200);
-    expect(decodeEntities(answers.knownAnswers[0]!.html)).toContain(invalidLogin);
-    expectIndistinguishable("Log in", answers);
-  }, 120_000);
-
-  it("get the same answer from Forgot your password?, in the same time", async () => {
-    const known = await seedKnownAccounts("forgot");
-    const answers = await compare("/forgot-password", "email", known, (email) => [["email", email]]);
-    expect(answers.knownAnswers[0]!.status).toBe(200);
-    expect(answers.knownAnswers[0]!.html).toContain("If your email address exists in our database");
-    expectIndistinguishable("Forgot your password?", answers);
-    // The known ones did get their mail, after the response.
-    await waitForMail(known[0]!, { subject: /Reset password instructions/ });
-  }, 120_000);
 });
 
 // ---------------------------------------------------------------- session cookies

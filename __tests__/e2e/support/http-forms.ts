@@ -14,6 +14,13 @@ const attribute = (tag: string, name: string) => {
 
 export type FormField = [name: string, value: string];
 
+/** A page's HTML, which must answer 200 (no redirect followed). */
+export async function getHtml(url: string, cookie?: string | null) {
+  const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
+  return response.text();
+}
+
 export type HtmlForm = { hidden: FormField[]; names: string[] };
 
 /** Every form of a page: its hidden fields and the names of all its fields and buttons. */
