@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { signOut } from "@/lib/auth";
 import { resetPasswordWithToken } from "@/lib/auth/password-change";
 import { describePasswordProblem } from "@/lib/auth/password-policy";
 import { readRequestContext } from "@/lib/auth/request-context";
@@ -31,5 +32,8 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
 
   const result = await resetPasswordWithToken(token, password, context);
   if (!result.ok) return { error: messages.invalidToken };
+  // "You can now log in" must be what this browser sees next: whoever was signed in here (an admin
+  // trying the welcome link, or the owner, whose sessions the reset has just ended) is signed out.
+  await signOut({ redirect: false });
   redirect("/login?notice=password-changed");
 }
