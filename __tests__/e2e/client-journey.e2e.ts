@@ -122,9 +122,18 @@ describe("a client's first day", () => {
     await expectAccessible(page, "Forgot your password?");
     await page.keyboard.type(email);
     await page.keyboard.press("Tab");
+    const since = new Date();
     await page.keyboard.press("Enter");
     await page.getByText(FORGOT_NOTICE).waitFor();
     await expectAccessible(page, "Forgot your password? with its notice");
+
+    // Change your password opens with the cursor in New Password.
+    await page.goto(await waitForResetLink(email, /^Reset password instructions$/, since));
+    await page.keyboard.type(NEW_PASSWORD);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(NEW_PASSWORD);
+    await page.keyboard.press("Enter");
+    await page.waitForURL("**/login?notice=password-changed");
   });
 });
 

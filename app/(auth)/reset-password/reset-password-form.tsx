@@ -23,7 +23,8 @@ export function ResetPasswordForm({ action, token }: { action: FormAction; token
         </Alert>
       )}
       <input type="hidden" name="token" value={token} />
-      <NewPasswordFields errors={state.fieldErrors} />
+      {/* The page exists for this field: the cursor starts there, as on Log in. */}
+      <NewPasswordFields errors={state.fieldErrors} autoFocus />
       <SubmitButton className="w-full" pendingText="Changing…">
         Change my password
       </SubmitButton>
