@@ -21,7 +21,16 @@ import {
   type HtmlForm,
   type MultipartField,
 } from "./support/http-forms";
-import { waitForMail } from "./support/mailbox";
+import {
+  changePasswordAt,
+  INVALID_LINK_MESSAGE,
+  INVALID_MESSAGE,
+  LOCKED_MESSAGE,
+  requestReset,
+  sleep,
+  uniqueEmail,
+  waitForResetLink,
+} from "./support/journey";
 import { startPortal, type Portal } from "./support/portal";
 import { run } from "./support/processes";
 
@@ -36,13 +45,6 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-let counter = 0;
-const uniqueEmail = (name: string) => `${name}.${process.pid}.${++counter}@client.example`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const invalidLogin = "Invalid email address or password";
-const lockedMessage = 'Your account is locked after 3 failed attempts. Use "Forgot your password?" to reset your password.';
-const invalidLink = "This password reset link is invalid or has expired.";
 const NEW_PASSWORD = "Violet-Harbor-Lantern-4821";
 
 async function postLogin(base: string, hidden: FormField[], email: string, password: string) {
@@ -97,13 +99,13 @@ describe("a flood of wrong passwords", () => {
     console.log(`50 concurrent wrong passwords: ${passwordChecks} password checks, ${count("SIGN_IN_REFUSED")} refused without a check`);
     expect(passwordChecks).toBeLessThanOrEqual(3);
     expect(passwordChecks + count("SIGN_IN_REFUSED")).toBe(50);
-    expect(answers.filter(({ html }) => html.includes(invalidLogin)).length).toBe(count("SIGN_IN_FAILED"));
-    expect(answers.filter(({ html }) => html.includes(lockedMessage)).length).toBe(50 - count("SIGN_IN_FAILED"));
+    expect(answers.filter(({ html }) => html.includes(INVALID_MESSAGE)).length).toBe(count("SIGN_IN_FAILED"));
+    expect(answers.filter(({ html }) => html.includes(LOCKED_MESSAGE)).length).toBe(50 - count("SIGN_IN_FAILED"));
     expect((await portal.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).lockedAt).not.toBeNull();
 
     const rightPassword = await logInOverHttp(portal.url, email, TEST_PASSWORD);
     expect(rightPassword).toMatchObject({ ok: false, status: 200, cookie: null });
-    expect((await postLogin(portal.url, hidden, email, TEST_PASSWORD)).html).toContain(lockedMessage);
+    expect((await postLogin(portal.url, hidden, email, TEST_PASSWORD)).html).toContain(LOCKED_MESSAGE);
   });
 });
 
@@ -369,21 +371,14 @@ describe("password reset", () => {
   async function requestResetLink(email: string) {
     const { context, page } = await openPage(browser, portal.url);
     const since = new Date();
-    await page.goto("/forgot-password");
-    await page.getByLabel("Email").fill(email);
-    await page.getByRole("button", { name: "Send me reset password instructions" }).click();
-    await page.getByRole("status").waitFor();
+    await requestReset(page, email);
     await context.close();
-    const mail = await waitForMail(email, { subject: /Reset password instructions/, since });
-    return /http:\/\/localhost:\d+\/reset-password\?token=[\w-]+/.exec(mail.text)![0];
+    return waitForResetLink(email, /^Reset password instructions$/, since);
   }
 
   async function setNewPassword(link: string) {
     const { context, page } = await openPage(browser, portal.url);
-    await page.goto(link);
-    await page.getByLabel("New Password", { exact: true }).fill(NEW_PASSWORD);
-    await page.getByLabel("Confirm New Password").fill(NEW_PASSWORD);
-    await page.getByRole("button", { name: "Change my password" }).click();
+    await changePasswordAt(page, link, NEW_PASSWORD);
     await page.waitForURL("**/login?notice=password-changed");
     await context.close();
   }
@@ -401,9 +396,9 @@ describe("password reset", () => {
     await setNewPassword(link);
 
     await second.page.getByRole("button", { name: "Change my password" }).click();
-    await second.page.getByRole("alert").filter({ hasText: invalidLink }).waitFor();
+    await second.page.getByRole("alert").filter({ hasText: INVALID_LINK_MESSAGE }).waitFor();
     await second.page.goto(link);
-    await second.page.getByRole("alert").filter({ hasText: invalidLink }).waitFor();
+    await second.page.getByRole("alert").filter({ hasText: INVALID_LINK_MESSAGE }).waitFor();
     expect(await second.page.getByRole("button", { name: "Change my password" }).count()).toBe(0);
     await second.context.close();
     expect((await logInOverHttp(portal.url, email, NEW_PASSWORD)).ok).toBe(true);

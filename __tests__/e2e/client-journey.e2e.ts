@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { browserArgs, chromiumPath, launchBrowser, logInWithPassword, openPage } from "./support/browser";
+import { browserArgs, chromiumPath, launchBrowser, logInWithPassword, openPage, submitLogIn } from "./support/browser";
 import { TEST_PASSWORD } from "./support/database";
 import {
   alertText,
@@ -231,9 +231,7 @@ describe("the gate in front of the portal", () => {
     await page.goto("/account");
     await page.waitForURL((url) => url.pathname === "/login");
     expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe("/account");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(TEST_PASSWORD);
-    await page.getByRole("button", { name: "Log In", exact: true }).click();
+    await submitLogIn(page, email);
     await page.waitForURL("**/account");
     await page.getByRole("heading", { name: "My Account", level: 1 }).waitFor();
   });
@@ -243,9 +241,7 @@ describe("the gate in front of the portal", () => {
     await portal.db.seedUser({ email });
     for (const callbackUrl of ["https://evil.example/steal", "//evil.example/steal", "/\\evil.example"]) {
       await page.goto(`/login?${new URLSearchParams({ callbackUrl })}`);
-      await page.getByLabel("Email").fill(email);
-      await page.getByLabel("Password").fill(TEST_PASSWORD);
-      await page.getByRole("button", { name: "Log In", exact: true }).click();
+      await submitLogIn(page, email);
       await page.waitForURL("**/dashboard");
       expect(new URL(page.url()).origin).toBe(portal.url);
       await signOut(page);
@@ -293,12 +289,7 @@ describe("Remember me on this computer", () => {
     };
     let { persistent, tab } = await launchProfile();
     try {
-      await tab.goto("/login");
-      await tab.getByLabel("Email").fill(email);
-      await tab.getByLabel("Password").fill(TEST_PASSWORD);
-      await tab.getByLabel("Remember me on this computer").check();
-      await tab.getByRole("button", { name: "Log In", exact: true }).click();
-      await tab.waitForURL("**/dashboard");
+      await logInWithPassword(tab, email, TEST_PASSWORD, { remember: true });
       const remembered = (await persistent.cookies()).find((cookie) => cookie.name === "portal_remembered_email");
       expect(remembered).toMatchObject({ httpOnly: true, sameSite: "Lax" });
       expect(decodeURIComponent(remembered!.value)).toBe(email);
@@ -310,9 +301,7 @@ describe("Remember me on this computer", () => {
       await tab.goto("/login");
       expect(await tab.getByLabel("Email").inputValue()).toBe(email);
       expect(await tab.getByLabel("Remember me on this computer").isChecked()).toBe(true);
-      await tab.getByLabel("Password").fill(TEST_PASSWORD);
-      await tab.getByLabel("Remember me on this computer").uncheck();
-      await tab.getByRole("button", { name: "Log In", exact: true }).click();
+      await submitLogIn(tab, email, TEST_PASSWORD, { remember: false });
       await tab.waitForURL("**/dashboard");
       await signOut(tab);
       await persistent.close();

@@ -2,7 +2,7 @@ import { createClient, type Client } from "@libsql/client";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, logInWithPassword, openPage } from "./support/browser";
 import { TEST_PASSWORD } from "./support/database";
-import { alertText, attemptLogIn, expectAccessible, FORGOT_NOTICE, requestReset, uniqueEmail } from "./support/journey";
+import { alertText, attemptLogIn, expectAccessible, FORGOT_NOTICE, requestReset, sleep, uniqueEmail } from "./support/journey";
 import { readMailbox } from "./support/mailbox";
 import { fixturesPlan } from "./support/ports";
 import { startPortal, type Portal } from "./support/portal";
@@ -36,7 +36,7 @@ async function poll<T>(what: string, read: () => Promise<T>, done: (value: T) =>
     const value = await read();
     if (done(value)) return value;
     if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
   }
 }
 
@@ -62,12 +62,7 @@ describe("headers and cookies", () => {
 
     const email = uniqueEmail("cookies");
     await portal.db.seedUser({ email });
-    await page.goto("/login");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(TEST_PASSWORD);
-    await page.getByLabel("Remember me on this computer").check();
-    await page.getByRole("button", { name: "Log In", exact: true }).click();
-    await page.waitForURL("**/dashboard");
+    await logInWithPassword(page, email, TEST_PASSWORD, { remember: true });
     const cookies = await context.cookies();
     expect(cookies.map((cookie) => cookie.name)).toEqual(expect.arrayContaining(["authjs.session-token", "portal_remembered_email"]));
     for (const cookie of cookies) {
@@ -111,7 +106,7 @@ describe("rate limits", () => {
     expect(await alertText(page)).toMatch(/^Too many attempts, try again in \d+ minutes?\.$/);
     // The mail goes out after the response: wait for the two allowed, then make sure no third follows.
     await poll("the reset emails", async () => (await readMailbox(email)).length, (count) => count >= 2);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await sleep(1500);
     expect((await readMailbox(email)).length).toBe(2);
   });
 });

@@ -7,7 +7,7 @@
 import bcrypt from "bcryptjs";
 import { TEST_PASSWORD } from "./support/database";
 import { decodeEntities, getHtml, multipartBody, postToPage, readHiddenFields, type FormField } from "./support/http-forms";
-import { FORGOT_NOTICE, INVALID_MESSAGE, uniqueEmail } from "./support/journey";
+import { FORGOT_NOTICE, INVALID_MESSAGE, sleep, uniqueEmail } from "./support/journey";
 import { waitForMail } from "./support/mailbox";
 import { startPortal, type Portal } from "./support/portal";
 
@@ -17,7 +17,6 @@ const SAMPLES = 20;
 let portal: Portal;
 let tHash: number;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 beforeAll(async () => {

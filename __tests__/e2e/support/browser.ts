@@ -19,10 +19,16 @@ export async function openPage(browser: Browser, baseURL: string): Promise<{ con
   return { context, page };
 }
 
-export async function logInWithPassword(page: Page, email: string, password = TEST_PASSWORD) {
-  await page.goto("/login");
+/** Fills the Log in form already on the page and clicks Log In; `remember` sets the checkbox when given. */
+export async function submitLogIn(page: Page, email: string, password = TEST_PASSWORD, { remember }: { remember?: boolean } = {}) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
+  if (remember !== undefined) await page.getByLabel("Remember me on this computer").setChecked(remember);
   await page.getByRole("button", { name: "Log In", exact: true }).click();
+}
+
+export async function logInWithPassword(page: Page, email: string, password = TEST_PASSWORD, options: { remember?: boolean } = {}) {
+  await page.goto("/login");
+  await submitLogIn(page, email, password, options);
   await page.waitForURL("**/dashboard");
 }

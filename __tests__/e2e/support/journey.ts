@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { seriousAccessibilityViolations } from "./accessibility";
+import { submitLogIn } from "./browser";
 import { waitForMail, type ReceivedMail } from "./mailbox";
 
 export const LOCKED_MESSAGE = 'Your account is locked after 3 failed attempts. Use "Forgot your password?" to reset your password.';
@@ -9,6 +10,8 @@ export const FORGOT_NOTICE =
 export const INVALID_LINK_MESSAGE = "This password reset link is invalid or has expired.";
 export const PASSWORD_CHANGED_NOTICE = "Your password has been changed. You can now log in.";
 export const COOKIE_MESSAGE = "This site uses cookies to keep you signed in and to remember your preferences.";
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let counter = 0;
 export const uniqueEmail = (name: string) => `${name}.${process.pid}.${++counter}@client.example`;
@@ -39,9 +42,7 @@ export async function expectAccessible(page: Page, state: string) {
 
 export async function attemptLogIn(page: Page, email: string, password: string) {
   await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Log In", exact: true }).click();
+  await submitLogIn(page, email, password);
 }
 
 export async function changePasswordAt(page: Page, link: string, password: string) {
