@@ -12,11 +12,18 @@ export type Inbox = {
   close(): Promise<void>;
 };
 
-const recipients = (mail: ParsedMail) =>
+export const recipients = (mail: ParsedMail) =>
   [mail.to].flat().flatMap((group) => group?.value ?? []).map((address) => address.address?.toLowerCase() ?? "");
 
+export type InboxOptions = {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Runs for each message before the server answers "250 OK" to its sender. */
+  onMessage?: (mail: ParsedMail) => Promise<void>;
+};
+
 /** A real SMTP server on loopback that keeps what it receives, parsed. */
-export async function startInbox(): Promise<Inbox> {
+export async function startInbox({ port: requestedPort = 0, onMessage }: InboxOptions = {}): Promise<Inbox> {
   const messages: ParsedMail[] = [];
   const taken = new Set<ParsedMail>();
   const waiters: Array<{ to: string; resolve: (mail: ParsedMail) => void }> = [];
@@ -27,7 +34,8 @@ export async function startInbox(): Promise<Inbox> {
     logger: false,
     onData(stream, _session, callback) {
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          await onMessage?.(mail);
           messages.push(mail);
           const waiter = waiters.find((w) => recipients(mail).includes(w.to));
           if (waiter) {
@@ -40,7 +48,10 @@ export async function startInbox(): Promise<Inbox> {
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.server.once("error", reject);
+    server.listen(requestedPort, "127.0.0.1", resolve);
+  });
   const { port } = server.server.address() as AddressInfo;
 
   return {
