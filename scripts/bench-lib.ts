@@ -1,8 +1,6 @@
-/** Pieces of `npm run bench`: a browser's log-in over HTTP (shared with the end-to-end tests), percentiles, page JavaScript, the chart. */
+/** Pieces of `npm run bench`: percentiles, page JavaScript, the chart. */
 import { gzipSync } from "node:zlib";
 import { decodeEntities } from "../__tests__/e2e/support/http-forms";
-
-export { loginBody, logInOverHttp, readHiddenFields, type LoginOutcome } from "../__tests__/e2e/support/http-forms";
 
 export const median = (values: number[]) => percentile(values, 50);
 

@@ -3,7 +3,7 @@
  * users, measures logins and pages, prints a table, writes bench/results.json and bench/logins.svg.
  * Not part of the tests: nothing here asserts a time.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -11,7 +11,9 @@ import path from "node:path";
 import autocannon from "autocannon";
 import bcrypt from "bcryptjs";
 import { SMTPServer } from "smtp-server";
-import { loginBody, loginsChart, logInOverHttp, measurePageScripts, median, percentile, readHiddenFields } from "./bench-lib";
+// A browser's log-in over HTTP, as the end-to-end tests and the smoke test post it too.
+import { loginBody, logInOverHttp, readHiddenFields } from "../__tests__/e2e/support/http-forms";
+import { loginsChart, measurePageScripts, median, percentile } from "./bench-lib";
 
 const ROOT = process.cwd();
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-bench";
@@ -108,11 +110,7 @@ async function buildBarePage() {
   const dir = path.join(os.tmpdir(), "caliper-bench-bare");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, "app"), { recursive: true });
-  await new Promise<void>((resolve, reject) =>
-    spawn("cp", ["-al", path.join(ROOT, "node_modules"), path.join(dir, "node_modules")], { stdio: "inherit" }).on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`cp -al node_modules exited with ${code}`)),
-    ),
-  );
+  execFileSync("cp", ["-al", path.join(ROOT, "node_modules"), path.join(dir, "node_modules")]);
   writeFileSync(path.join(dir, "package.json"), `{ "name": "bare-next-page", "private": true }\n`);
   writeFileSync(path.join(dir, "next.config.mjs"), "export default { poweredByHeader: false };\n");
   writeFileSync(path.join(dir, "app", "layout.js"), "export default function Layout({ children }) {\n  return <html lang=\"en\"><body>{children}</body></html>;\n}\n");
