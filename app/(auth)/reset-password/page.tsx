@@ -7,9 +7,8 @@ import { messages } from "@/lib/messages";
 import { ResetPasswordForm } from "./reset-password-form";
 import { resetPasswordAction } from "./actions";
 
-// The token is in this page's URL: it must not travel to another site as a referrer (same-origin,
-// not no-referrer: see next.config.mjs).
-export const metadata: Metadata = { title: "Change your password", referrer: "same-origin" };
+// The token is in this page's URL: next.config.mjs sends its Referrer-Policy.
+export const metadata: Metadata = { title: "Change your password" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
