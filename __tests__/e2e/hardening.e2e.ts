@@ -71,6 +71,12 @@ describe("headers and cookies", () => {
     const session = cookies.find((cookie) => cookie.name === "authjs.session-token")!;
     // 12 hours, whether or not Remember me is checked.
     expect(session.expires * 1000 - Date.now()).toBeLessThanOrEqual(12 * 60 * 60 * 1000);
+
+    // A page request made while signed in (a link prefetch, say) does not send the session cookie
+    // again: one still in flight when the person signs out would sign them back in.
+    const pageRequest = await fetch(`${portal.url}/account`, { headers: { cookie: `${session.name}=${session.value}` }, redirect: "manual" });
+    expect(pageRequest.status).toBe(200);
+    expect(pageRequest.headers.getSetCookie().filter((cookie) => cookie.startsWith("authjs.session-token"))).toEqual([]);
   });
 });
 
