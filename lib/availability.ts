@@ -9,14 +9,20 @@ const RECHECK_MS = 5000;
 let known: { available: boolean; checkedAt: number } = { available: true, checkedAt: 0 };
 let checking: Promise<void> | null = null;
 
-async function check(origin: string) {
+async function healthSaysUnavailable(origin: string) {
   try {
     const response = await fetch(new URL("/api/health", origin), { cache: "no-store", signal: AbortSignal.timeout(3000) });
-    // Only a definite answer of "unavailable" turns visitors away; a slow or failed check does not.
-    known = { available: response.status !== 503, checkedAt: Date.now() };
+    return response.status === 503;
   } catch {
-    known = { available: true, checkedAt: Date.now() };
+    return false;
   }
+}
+
+// Only a definite answer of "unavailable", given twice in a row, turns visitors away: a slow or
+// failed check, or one query caught behind a lock for a moment, does not.
+async function check(origin: string) {
+  const unavailable = (await healthSaysUnavailable(origin)) && (await healthSaysUnavailable(origin));
+  known = { available: !unavailable, checkedAt: Date.now() };
 }
 
 export async function isAvailable(origin: string): Promise<boolean> {
